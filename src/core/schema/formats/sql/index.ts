@@ -1,0 +1,10 @@
+export { sqlReader } from './read-sql.js';
+export { mapSqlType } from './map-sql-type.js';
+export type { SqlColumnType } from './map-sql-type.js';
+export { detectSqlDialect } from './detect-sql-dialect.js';
+export { renderSqlExpression } from './render-sql-expression.js';
+export { combineChecks } from './build-sql-datasets.js';
+export { tokenizeSql } from './tokenize-sql.js';
+export { SqlInputError } from './sql-input-error.js';
+export type { SqlInputErrorCode } from './sql-input-error.js';
+export type { SqlDialect, SqlToken } from './sql-token.js';

@@ -1,0 +1,1 @@
+export { changeSetSchema } from '../../src/entrypoints/cli/commands/change-set-schema.js';
