@@ -1,0 +1,2 @@
+export { createDiskCheckout } from './disk-checkout.js';
+export { writeCheckoutFiles } from './write-checkout-files.js';

@@ -1,0 +1,12 @@
+export type { SqlChange, SqlDialect, SqlEdit, SqlFragmentScope, SqlHole, SqlHoleKind, SqlLeftover, SqlRewriteInput, SqlRewritePlan } from './sql-types.js';
+export { planSqlRewrite } from './plan-sql-rewrite.js';
+export { findSqlReparseProblem } from './find-sql-reparse-problem.js';
+export type { SqlText } from './find-sql-reparse-problem.js';
+export { detectSqlDialect } from './detect-sql-dialect.js';
+export { findSqlStatementKind } from './find-sql-statement-kind.js';
+export { findDatasetName, planMovedReference, splitTableName } from './table-name.js';
+export { renderIdentifier } from './render-identifier.js';
+export type { SqlChangePlan } from './plan-sql-changes.js';
+export { findSqlChange, planSqlChanges, planSqlTables } from './plan-sql-changes.js';
+export { findSqlSyntaxProblems } from './find-sql-syntax-problems.js';
+export type { SqlSyntaxProblem } from './find-sql-syntax-problems.js';

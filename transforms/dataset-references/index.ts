@@ -1,0 +1,1 @@
+export { datasetReferencesTransform } from './dataset-references-transform.js';

@@ -1,0 +1,1 @@
+export { drizzleTransform } from './drizzle-transform.js';

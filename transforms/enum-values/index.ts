@@ -1,0 +1,1 @@
+export { enumValuesTransform } from './enum-values-transform.js';

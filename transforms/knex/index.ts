@@ -1,0 +1,1 @@
+export { knexTransform } from './knex-transform.js';

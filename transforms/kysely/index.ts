@@ -1,0 +1,1 @@
+export { kyselyTransform } from './kysely-transform.js';

@@ -1,0 +1,1 @@
+export { rowTypesTransform } from './row-types-transform.js';

@@ -1,0 +1,1 @@
+export { sqlFilesTransform } from './sql-files-transform.js';

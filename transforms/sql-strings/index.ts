@@ -1,0 +1,2 @@
+export { sqlStringsTransform } from './sql-strings-transform.js';
+export { findFollowedRowTypes, findTypeArgumentNames } from './followed-row-types.js';

@@ -1,0 +1,1 @@
+export { typeChangesTransform } from './type-changes-transform.js';

@@ -1,0 +1,1 @@
+export { typeormTransform } from './typeorm-transform.js';
