@@ -1,0 +1,11 @@
+export type { CommitInfo, FileChanges, GitPerson } from './commits.js';
+export { readCommits, writeCommit, writeTreeFromDirectory, writeTreeWithChanges } from './commits.js';
+export type { DiffFile, DiffStatus } from './diff.js';
+export { diffCommits } from './diff.js';
+export { initBareRepo } from './init-bare-repo.js';
+export type { MergeTreeResult } from './merge.js';
+export { mergeTrees } from './merge.js';
+export { deleteRef, findCommitSha, findMergeBase, isAncestor, listCommitsBetween, readRefs, writeRef } from './refs.js';
+export { SandboxGitError, gitEnv, gitText, runGit } from './run-git.js';
+export type { TreeEntry } from './tree.js';
+export { findFileAt, findTreeEntry, listDirectory, readBlob } from './tree.js';

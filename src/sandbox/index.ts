@@ -1,0 +1,18 @@
+export type { PersonActions, PersonInput, RepoTarget } from './actions/person-actions.js';
+export { defaultPerson } from './actions/person-actions.js';
+export { signAppJwt, verifyAppJwt } from './auth/app-jwt.js';
+export type { CiOutcome } from './ci/ci-runner.js';
+export { ciCheckName, ciFile, ciStatusContext } from './ci/ci-runner.js';
+export type { Delivery } from './events/webhook-queue.js';
+export { signWebhookBody } from './events/webhook-queue.js';
+export type { FaultControls, FaultKind, FaultSettings } from './http/faults.js';
+export type { LoggedRequest } from './http/request-log.js';
+export type { CiControls, Sandbox, SeedInput, StartSandboxOptions } from './sandbox-types.js';
+export { describeRestOperations } from './rest/index.js';
+export type { SeedConfig, SeedRepo } from './seed/seed-config.js';
+export { SandboxSeedError, seedConfigSchema } from './seed/seed-config.js';
+export { readSeedDir } from './seed/read-seed-dir.js';
+export { startSandbox } from './start-sandbox.js';
+export type { Role } from './state/types.js';
+export { SandboxTaskError } from './tasks.js';
+export type { SandboxValidator, ValidationSubject, Violation } from './validation.js';
