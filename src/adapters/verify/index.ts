@@ -1,0 +1,2 @@
+export type { VerifyCommandResult } from './run-verify-command.js';
+export { runVerifyCommand } from './run-verify-command.js';

@@ -1,0 +1,18 @@
+export type { Catalog, Consumer, ConsumerTier, ConsumersResult, DatasetEntity, RepoRef, UnresolvableConsumer } from './types.js';
+export { consumerTiers } from './types.js';
+export { CatalogError } from './catalog-error.js';
+export type { CatalogErrorCode } from './catalog-error.js';
+export { catalogAnnotations } from './annotations.js';
+export type { EntityRef, EntityRefContext } from './entity-ref.js';
+export { defaultNamespace, entityRefOf, isSameEntity, parseEntityRef, stringifyEntityRef } from './entity-ref.js';
+export type { CatalogEntity } from './entity-schema.js';
+export { catalogEntitySchema } from './entity-schema.js';
+export type { ConsumerDecision, ConsumerOptions } from './decide-consumer.js';
+export { decideConsumer } from './decide-consumer.js';
+export { collectConsumers } from './collect-consumers.js';
+export { datasetKinds, datasetType, isDatasetEntity, parseDatasetEntity } from './dataset-entity.js';
+export { findDatasetEntity } from './find-dataset-entity.js';
+export { selectConsumerEntities } from './select-consumer-entities.js';
+export type { LocatedEntity } from './parse-catalog-yaml.js';
+export { parseCatalogYaml } from './parse-catalog-yaml.js';
+export { defaultGithubHosts } from './repo-location.js';

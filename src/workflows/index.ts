@@ -1,0 +1,18 @@
+export type { BotIdentity, WorkflowDeps } from './workflow-deps.js';
+export type { SchemaChangeOutcome } from './on-schema-change.js';
+export { onSchemaChange } from './on-schema-change.js';
+export type { PatchOutcome } from './patch-consumer.js';
+export { patchConsumer } from './patch-consumer.js';
+export { onPullRequestClosed } from './on-pull-request-closed.js';
+export { onCiUpdate } from './on-ci-update.js';
+export { repairCi } from './repair-ci.js';
+export type { RepairCiResult } from './repair-ci.js';
+export type { ReconcileOutcome } from './reconcile.js';
+export { reconcile } from './reconcile.js';
+export { impactCheckName, impactPreview } from './impact-preview.js';
+export type { UpstreamChange, UpstreamChanges, UpstreamProblem } from './read-upstream-changes.js';
+export { readUpstreamChanges } from './read-upstream-changes.js';
+export type { CampaignActionResult } from './rollout/index.js';
+export { abortCampaign, evaluateGate, onBranchPushed, onTrackingIssueEvent, pauseCampaign, requestPromote, resumeCampaign, retryFailed, updateTrackingIssue } from './rollout/index.js';
+export type { HandledComment, OptOutNotice } from './commands/index.js';
+export { answerPatchCommand, ensureOptOutNotice, ensureOptOutNotices, handleCommand, onPullRequestLabel } from './commands/index.js';
