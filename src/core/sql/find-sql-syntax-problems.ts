@@ -3,6 +3,7 @@ import type { SqlToken } from './sql-token.js';
 import { isKeyword, isSymbol } from './sql-token.js';
 import { tokenizeSql } from './tokenize-sql.js';
 import { matchBrackets } from './sql-parser.js';
+import { isReservedWord } from './sql-keywords.js';
 
 // Keywords that open a clause or list: what follows them must not be empty or start with a comma.
 const opens = ['SELECT', 'FROM', 'WHERE', 'HAVING', 'ON', 'BY', 'SET', 'VALUES', 'RETURNING', 'QUALIFY', 'AND', 'OR', 'NOT', 'DISTINCT', 'JOIN', 'USING', 'IN'];
@@ -42,7 +43,8 @@ function problemAt(tokens: readonly SqlToken[], index: number): SqlSyntaxProblem
   if (isKeyword(token, 'AND', 'OR') && (startsAfterOperand(previous) || endsOperand(next))) return { problem: `a dangling ${token.value}`, at: token.start };
   if (isKeyword(token, 'SELECT', 'WHERE', 'HAVING', 'SET', 'RETURNING') && endsOperand(next)) return { problem: `an empty ${token.value}`, at: token.start };
   if (isKeyword(token, 'FROM') && endsOperand(next)) return { problem: `an empty FROM`, at: token.start };
-  if (isSymbol(token, '(') && isSymbol(next, ')') && previous?.kind !== 'word' && previous?.kind !== 'quoted') return { problem: `empty parentheses`, at: token.start };
+  const calls = previous?.kind === 'quoted' || (previous?.kind === 'word' && !isReservedWord(previous.value));
+  if (isSymbol(token, '(') && isSymbol(next, ')') && !calls) return { problem: `empty parentheses`, at: token.start };
   return undefined;
 }
 
