@@ -136,7 +136,7 @@ for (const backend of testBackends()) {
             '#### `/downstream explain`\n\nThis PR makes 3 files follow user-profile’s schema change:',
             '- `/downstream help`: Here is what works here.',
             '| `/downstream rebase [--force]` | write |',
-            ...(mayFix ? ['- `/downstream fix use the accessor`: Not available: LLM patching is not part of downstream yet'] : []),
+            ...(mayFix ? ['- `/downstream fix use the accessor`: Not available: no LLM is configured for this installation'] : []),
           ],
         });
         asked.push({
