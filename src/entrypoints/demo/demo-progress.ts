@@ -9,6 +9,12 @@ function describeEvent(event: StoredEvent, consumerOf: (runId: string | null) =>
   switch (event.kind) {
     case 'migration.created':
       return `• migration planned (${String(payload.changes ?? '?')} change(s))`;
+    case 'migration.wave-started':
+      return `• wave ${String(payload.wave)} opens: ${typeof payload.reason === 'string' ? payload.reason : ''}`;
+    case 'migration.tracking-issue':
+      return `• tracking issue #${String(payload.issueNumber)} on the producer repository shows every wave`;
+    case 'migration.status-changed':
+      return `• campaign ${String(payload.to)}${typeof payload.reason === 'string' ? ` — ${payload.reason}` : ''}`;
     case 'run.patch-started':
       return `  … ${who}: patching`;
     case 'run.not-affected':
