@@ -40,7 +40,7 @@ export function buildPrBody(deps: WorkflowDeps, input: { migration: Migration; r
       typecheck: { status: input.patch.verification.typecheck, newErrors: 0, ...(input.result.verified.withheld.length > 0 ? { detail: `${input.result.verified.withheld.length} change(s) left to a person because their edits did not type-check` } : {}) },
       ...(input.patch.verification.command === undefined ? {} : { command: input.patch.verification.command }),
     },
-    llm: { configured: deps.llm !== undefined },
+    llm: { configured: deps.llm !== undefined, ...(input.patch.llm === undefined ? {} : { usage: input.patch.llm }) },
     commands: deps.prCommands,
     ...(input.notice === undefined ? {} : { notice: input.notice }),
   };

@@ -41,6 +41,11 @@ describe('renderPrBody', () => {
     expect(body).toContain('| `llm-patch` | LLM, verified | `src/report.ts` |');
   });
 
+  it('says what the LLM spent on this repository', () => {
+    const body = renderPrBody(buildInput({ llm: { configured: true, usage: { attempts: 2, promptTokens: 3_000, completionTokens: 250 } } }));
+    expect(body).toContain('The LLM wrote no edit in this PR.\n\nIt made 2 attempt(s) for this repository, using 3,250 tokens.');
+  });
+
   it('stays under GitHub’s body limit however many leftovers there are', () => {
     const leftovers = Array.from({ length: 5_000 }, (_unused, index) => ({ path: `src/generated/file-${index}.ts`, line: index + 1, change: removed, reason: 'legacy_id is still read here and was removed upstream' }));
     const body = renderPrBody(buildInput({ leftovers }));

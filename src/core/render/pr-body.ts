@@ -17,7 +17,8 @@ export type PrBodyInput = {
     typecheck: { status: 'passed' | 'failed' | 'skipped'; newErrors: number; detail?: string };
     command?: { command: string; status: 'passed' | 'failed' | 'skipped'; detail?: string };
   };
-  llm: { configured: boolean };
+  /** `usage`: what the LLM spent on this consumer, when it was asked at all. */
+  llm: { configured: boolean; usage?: { attempts: number; promptTokens: number; completionTokens: number } };
   /** A line a reviewer must see first, e.g. that the bot stopped updating the branch. */
   notice?: string;
   /** The slash commands this installation answers; none → the section is left out. */
@@ -85,9 +86,11 @@ function renderEdits(input: PrBodyInput): string {
 function renderLlm(input: PrBodyInput): string {
   const written = input.edits.filter((edit) => edit.author === 'llm');
   if (!input.llm.configured) return '### LLM\n\nNo LLM is configured for this installation: every edit here is a deterministic codemod.';
-  if (written.length === 0) return '### LLM\n\nThe LLM wrote no edit in this PR.';
+  const usage = input.llm.usage;
+  const spent = usage === undefined ? '' : `\n\nIt made ${usage.attempts} attempt(s) for this repository, using ${(usage.promptTokens + usage.completionTokens).toLocaleString('en-US')} tokens.`;
+  if (written.length === 0) return `### LLM\n\nThe LLM wrote no edit in this PR.${spent}`;
   const files = [...new Set(written.map((edit) => edit.path))].sort().map((file) => `- ${code(file)}`);
-  return `### LLM\n\nThese files hold edits the LLM wrote; each passed the same verification as the codemods:\n\n${files.join('\n')}`;
+  return `### LLM\n\nThese files hold edits the LLM wrote; each passed the same verification as the codemods:\n\n${files.join('\n')}${spent}`;
 }
 
 /** The sites left for a person, linked to their lines, cut to `limit` rows. */

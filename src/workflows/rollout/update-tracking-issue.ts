@@ -1,7 +1,7 @@
 import { decideNextWave, renderTrackingIssue, renderTrackingIssueTitle } from '../../core/rollout/index.js';
 import { createIssue, updateIssueBody } from '../../adapters/github/index.js';
 import type { JobData } from '../../adapters/queue/index.js';
-import { getMigrationOrThrow, listEvents, listRuns, setTrackingIssueBody } from '../../adapters/store/index.js';
+import { getMigrationOrThrow, listEvents, listRuns, setTrackingIssueBody, sumLlmUsage } from '../../adapters/store/index.js';
 import type { WorkflowDeps } from '../workflow-deps.js';
 
 /** The label every tracking issue carries, so people (and we) can find them. */
@@ -30,6 +30,7 @@ export async function updateTrackingIssue(deps: WorkflowDeps, job: JobData<'upda
     control,
     decision: decideNextWave(migration.plan, runs, deps.now(), control),
     unresolvable,
+    llmUsage: deps.llm === undefined ? undefined : await sumLlmUsage(deps.db, { migrationId: migration.id }),
   });
   if (migration.trackingIssue !== null && migration.trackingBody === body) return { issue: migration.trackingIssue, written: false };
   const upstream = await deps.github.forInstallation(migration.installationId);

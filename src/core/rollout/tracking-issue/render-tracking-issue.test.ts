@@ -68,6 +68,11 @@ describe('renderTrackingIssue', () => {
     expect(findTickedActions(body, body.replace(/- \[ \]/g, '- [x]'))).toEqual(actions);
   });
 
+  it('reports the tokens the LLM spent on the migration, and nothing about an LLM when none is configured', () => {
+    expect(renderTrackingIssue(buildInput({ llmUsage: { promptTokens: 12_400, completionTokens: 1_600 } }))).toContain('**LLM use** for this migration: 14,000 tokens (12,400 prompt, 1,600 completion).');
+    expect(renderTrackingIssue(buildInput())).not.toContain('LLM');
+  });
+
   it('offers no boxes once the campaign is aborted', () => {
     const body = renderTrackingIssue(buildInput({ control: { status: 'aborted', startedWaves: 2 } }));
     expect(body).not.toContain('- [ ]');

@@ -9,6 +9,13 @@ import type { TrackingIssueInput } from './tracking-issue-input.js';
 // GitHub refuses bodies over 65,536 characters; keep a margin, as the PR body does.
 const maxBodyLength = 60_000;
 
+function renderLlmUsage(input: TrackingIssueInput): string {
+  if (input.llmUsage === undefined) return '';
+  const { promptTokens, completionTokens } = input.llmUsage;
+  const total = promptTokens + completionTokens;
+  return `**LLM use** for this migration: ${total.toLocaleString('en-US')} tokens (${promptTokens.toLocaleString('en-US')} prompt, ${completionTokens.toLocaleString('en-US')} completion).`;
+}
+
 function build(input: TrackingIssueInput, limit: number): string {
   return (
     [
@@ -18,6 +25,7 @@ function build(input: TrackingIssueInput, limit: number): string {
       renderControls(input),
       renderWaveTable(input, Math.max(limit, 10)),
       renderConsumerSections(input, limit),
+      renderLlmUsage(input),
     ]
       .filter((section) => section !== '')
       .join('\n\n') + '\n'

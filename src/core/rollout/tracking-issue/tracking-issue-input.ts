@@ -18,4 +18,6 @@ export type TrackingIssueInput = {
   decision?: WaveDecision | undefined;
   /** Components that depend on the dataset but could not be reached (no repository, bad annotation). */
   unresolvable?: readonly { entityRef: string; reason: string }[] | undefined;
+  /** Tokens the LLM spent on this migration so far, when an LLM is configured. */
+  llmUsage?: { promptTokens: number; completionTokens: number } | undefined;
 };
