@@ -25,3 +25,4 @@ export { selectDatasetPair } from './select-datasets.js';
 export { diffSchemaSources, readSchema } from './read-schema.js';
 export { hasBlockingChanges } from './blocking-changes.js';
 export { confirmRenames, needsConsumerWork } from './confirm-renames.js';
+export { invertChangeSet } from './invert-change-set.js';

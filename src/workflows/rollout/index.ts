@@ -6,3 +6,4 @@ export { trackingLabel, updateTrackingIssue } from './update-tracking-issue.js';
 export { onTrackingIssueEvent } from './on-tracking-issue-event.js';
 export { onBranchPushed } from './on-branch-pushed.js';
 export { applyAutomerge, listOpenRunsIn, rebaseConflictingPulls } from './apply-automerge.js';
+export { findRevertedMigration, supersedeRevertedMigration } from './supersede-reverted.js';
