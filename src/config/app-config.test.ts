@@ -40,6 +40,12 @@ describe('parseAppConfig', () => {
     ]);
     expect(parseAppConfig({ ...minimal, LLM_BASE_URL: 'http://127.0.0.1:8080/v1', LLM_MODEL: 'm' }).llm).toEqual({ baseUrl: 'http://127.0.0.1:8080/v1', model: 'm' });
   });
+
+  it('reads the LLM token budgets, and names a malformed one', () => {
+    const llm = { LLM_BASE_URL: 'http://127.0.0.1:8080/v1', LLM_MODEL: 'm' };
+    expect(parseAppConfig({ ...minimal, ...llm, LLM_TOKENS_PER_CONSUMER: '20000', LLM_TOKENS_PER_MIGRATION: '500000' }).llm).toMatchObject({ tokensPerConsumer: 20_000, tokensPerMigration: 500_000 });
+    expect(problemsOf(() => parseAppConfig({ ...minimal, ...llm, LLM_TOKENS_PER_CONSUMER: 'lots' }))).toEqual(['LLM_TOKENS_PER_CONSUMER: must be a number of tokens']);
+  });
 });
 
 describe('parseRepoConfigText', () => {

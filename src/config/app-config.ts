@@ -21,6 +21,8 @@ const envSchema = z
     LLM_BASE_URL: url('an OpenAI-compatible base URL').optional(),
     LLM_API_KEY: z.string().min(1).optional(),
     LLM_MODEL: z.string().min(1).optional(),
+    LLM_TOKENS_PER_CONSUMER: z.coerce.number('must be a number of tokens').int().min(1_000, 'must be at least 1000 tokens').optional(),
+    LLM_TOKENS_PER_MIGRATION: z.coerce.number('must be a number of tokens').int().min(1_000, 'must be at least 1000 tokens').optional(),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: z.coerce.number('must be a port number').int().min(0).max(65_535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,7 +46,7 @@ export type AppConfig = {
   githubApiUrl: string;
   /** Where people browse GitHub, derived from the API URL (`https://github.com`, or the GHE host). */
   githubWebUrl: string;
-  llm?: { baseUrl: string; apiKey?: string; model: string };
+  llm?: { baseUrl: string; apiKey?: string; model: string; tokensPerConsumer?: number; tokensPerMigration?: number };
   host: string;
   port: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -99,7 +101,13 @@ export function parseAppConfig(env: Record<string, string | undefined>): AppConf
   if (value.DATABASE_URL !== undefined) config.databaseUrl = value.DATABASE_URL;
   if (value.BACKSTAGE_TOKEN !== undefined) config.backstageToken = value.BACKSTAGE_TOKEN;
   if (value.LLM_BASE_URL !== undefined && value.LLM_MODEL !== undefined) {
-    config.llm = { baseUrl: value.LLM_BASE_URL, model: value.LLM_MODEL, ...(value.LLM_API_KEY === undefined ? {} : { apiKey: value.LLM_API_KEY }) };
+    config.llm = {
+      baseUrl: value.LLM_BASE_URL,
+      model: value.LLM_MODEL,
+      ...(value.LLM_API_KEY === undefined ? {} : { apiKey: value.LLM_API_KEY }),
+      ...(value.LLM_TOKENS_PER_CONSUMER === undefined ? {} : { tokensPerConsumer: value.LLM_TOKENS_PER_CONSUMER }),
+      ...(value.LLM_TOKENS_PER_MIGRATION === undefined ? {} : { tokensPerMigration: value.LLM_TOKENS_PER_MIGRATION }),
+    };
   }
   return config;
 }

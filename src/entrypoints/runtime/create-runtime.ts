@@ -61,7 +61,7 @@ export async function createRuntime(
       monotonicMs: () => performance.now(),
       runVerifyCommand,
       llm: config.llm === undefined ? undefined : createLlmClient(config.llm),
-      llmBudget: defaultLlmBudget,
+      llmBudget: { perConsumer: config.llm?.tokensPerConsumer ?? defaultLlmBudget.perConsumer, perMigration: config.llm?.tokensPerMigration ?? defaultLlmBudget.perMigration },
       githubWebUrl: config.githubWebUrl,
       prCommands: listPullCommandHelp({ llmConfigured: config.llm !== undefined }),
       pacing: options.pacing ?? defaultPacingLimits,
