@@ -178,7 +178,8 @@ export const jobDefinitions: { [Name in JobName]: JobDefinition<JobData<Name>> }
   'patch-consumer': {
     schema: patchConsumerJobSchema,
     key: (data) => `${data.migrationId}:${data.consumer}`,
-    policy: { retryLimit: 4, retryDelaySeconds: 60, retryBackoff: true, timeoutSeconds: 30 * 60 },
+    // 15 s, then doubling: a transient GitHub or git failure (or a restart mid-job) costs seconds, not minutes.
+    policy: { retryLimit: 4, retryDelaySeconds: 15, retryBackoff: true, timeoutSeconds: 30 * 60 },
     deadLetter: true,
   },
   reconcile: {

@@ -80,7 +80,6 @@ export async function runJob<Name extends JobName>(
   fetched: unknown,
   handler: JobHandler<Name>,
 ): Promise<Record<string, unknown> | undefined> {
-  if (deps.isStopping()) throw new QueueError('queue-stopped', 'the queue is stopping; the job will be retried');
   const job = fetchedJobSchema.parse(fetched);
   const definition = jobDefinitions[name];
   const parsed = definition.schema.safeParse(job.data);
@@ -92,6 +91,13 @@ export async function runJob<Name extends JobName>(
     return { invalid: problems };
   }
   const key = definition.key(parsed.data);
+  if (deps.isStopping()) {
+    // Fetched as the process stops: hand it back at once for the next worker, rather than failing
+    // the attempt and waiting out the retry delay (a deploy would hold every such job a minute).
+    await deps.boss.send(name, parsed.data, { singletonKey: key });
+    deps.logger.debug({ job: name, jobId: job.id, key }, 'job handed back: the queue is stopping');
+    return { requeued: true };
+  }
   const lock = await deps.db.tryLock(`downstream:job:${name}:${key}`);
   if (lock === undefined) {
     await deps.boss.send(name, parsed.data, { singletonKey: key, startAfter: deps.deferSeconds });

@@ -22,6 +22,13 @@ async function halt(deps: WorkflowDeps, migration: Migration, decision: WaveDeci
   await createComment(upstream.octokit, { ...ref, body: `**The rollout halted.** ${decision.reason}\n\nConsumers of later waves are untouched. Fix or decline the failing PRs, then tick "Resume" above (or comment \`/downstream resume\`).` });
 }
 
+/** Queues the patch of every run still pending in the first `openWaves` waves. */
+async function enqueuePending(deps: WorkflowDeps, migration: Migration, runs: readonly Run[], openWaves: number): Promise<void> {
+  for (const run of runs.filter((candidate) => candidate.wave < openWaves && candidate.state === 'pending')) {
+    await deps.queue.send('patch-consumer', { migrationId: migration.id, consumer: run.consumer });
+  }
+}
+
 /**
  * The gate job (DESIGN §1): decide whether the next wave opens, and act — open it (each wave once,
  * whatever the number of workers), halt the campaign, or come back when waiting can end.
@@ -36,9 +43,7 @@ export async function evaluateGate(deps: WorkflowDeps, job: JobData<'evaluate-ga
   if (decision.decision === 'promote' && decision.wave !== undefined) {
     const started = await startWave(deps.db, { id: migration.id, wave: decision.wave, actor: migration.promoteRequested ? 'person' : deps.bot.login, reason: decision.reason, now });
     if (started === 'started') {
-      for (const run of runs.filter((candidate) => candidate.wave === decision.wave && candidate.state === 'pending')) {
-        await deps.queue.send('patch-consumer', { migrationId: migration.id, consumer: run.consumer });
-      }
+      await enqueuePending(deps, migration, runs, decision.wave + 1);
       log.info({ wave: decision.wave, reason: decision.reason }, 'wave opened');
       // A wave with nothing to patch (all opted out or gone) passes its gate at once.
       await deps.queue.send('evaluate-gate', { migrationId: migration.id }, { startAfterSeconds: 1 });
@@ -51,6 +56,9 @@ export async function evaluateGate(deps: WorkflowDeps, job: JobData<'evaluate-ga
   } else if (decision.decision === 'done' && migration.status === 'active' && runs.every((run) => settled.has(run.state))) {
     await setMigrationStatus(deps.db, { id: migration.id, status: 'completed', actor: deps.bot.login, reason: 'every consumer merged, declined, skipped or was not affected', now });
   }
+  // A wave opened by an attempt that died before queueing all its patches (a restart mid-job)
+  // still gets them: runs of open waves still pending are queued again; job keys drop repeats.
+  if (migration.status === 'active' && decision.decision !== 'halt') await enqueuePending(deps, migration, runs, migration.startedWaves);
   await deps.queue.send('update-tracking-issue', { migrationId: migration.id }, { startAfterSeconds: 2 });
   return decision;
 }
