@@ -7,3 +7,4 @@ export type { ConsumerImpact, DatasetImpact, ImpactPreviewInput } from './impact
 export { renderImpactPreview } from './impact-preview.js';
 export type { OptOutNoticeInput } from './opt-out-notice.js';
 export { findOptOutNoticeMarker, optOutNoticeMarker, renderOptOutNotice } from './opt-out-notice.js';
+export { code, escapeCell, renderTable } from './markdown.js';

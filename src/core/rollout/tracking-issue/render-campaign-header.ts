@@ -1,7 +1,7 @@
 import { describeChangeInWords } from '../../render/index.js';
 import { describeWindow } from '../window/describe-window.js';
 import { formatShare } from '../gate/describe-wave.js';
-import { code } from './markdown.js';
+import { code } from '../../render/index.js';
 import type { TrackingIssueInput } from './tracking-issue-input.js';
 
 const maxChangeLines = 20;

@@ -1,7 +1,7 @@
 import type { RunState } from '../../runs/index.js';
 import type { ConsumerRow, SectionId } from './consumer-sections.js';
 import { groupConsumers, sectionTitles } from './consumer-sections.js';
-import { code, escapeCell, renderTable } from './markdown.js';
+import { code, escapeCell, renderTable } from '../../render/index.js';
 import type { TrackingIssueInput } from './tracking-issue-input.js';
 
 const ciText: Partial<Record<RunState, string>> = {

@@ -1,6 +1,6 @@
 import { tallyWave, indexRuns } from '../gate/tally-wave.js';
 import type { RolloutWave } from '../plan/rollout-plan.js';
-import { renderTable } from './markdown.js';
+import { renderTable } from '../../render/index.js';
 import type { TrackingIssueInput } from './tracking-issue-input.js';
 
 function describeWaveState(wave: RolloutWave, input: TrackingIssueInput): string {
